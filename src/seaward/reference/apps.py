@@ -1,0 +1,22 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class ReferenceConfig(AppConfig):
+    name = "seaward.reference"
+    label = "reference"
+    verbose_name = _("Reference data")
+
+    def ready(self) -> None:
+        from seaward.core.navigation import NavItem, register
+
+        register(
+            NavItem(
+                key="reference",
+                label=_("Reference data"),
+                url_name="reference_home",
+                icon="database",
+                order=90,
+                section=_("Settings"),
+            )
+        )

@@ -1,0 +1,41 @@
+"""Forms of the reference pages."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from seaward.core.forms import StyledFormMixin
+
+
+class ConverterForm(StyledFormMixin, forms.Form):
+    amount = forms.DecimalField(
+        label=_("Amount"),
+        max_digits=20,
+        decimal_places=4,
+        min_value=Decimal(0),
+        initial=Decimal(1000),
+    )
+    from_currency = forms.CharField(
+        label=_("From"),
+        max_length=3,
+        min_length=3,
+        initial="USD",
+        widget=forms.TextInput(attrs={"list": "currency-options", "autocomplete": "off"}),
+    )
+    to_currency = forms.CharField(
+        label=_("To"),
+        max_length=3,
+        min_length=3,
+        initial="CNY",
+        widget=forms.TextInput(attrs={"list": "currency-options", "autocomplete": "off"}),
+    )
+    date = forms.DateField(label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}))
+
+    def clean_from_currency(self) -> str:
+        return str(self.cleaned_data["from_currency"]).strip().upper()
+
+    def clean_to_currency(self) -> str:
+        return str(self.cleaned_data["to_currency"]).strip().upper()
