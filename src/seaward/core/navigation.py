@@ -30,4 +30,12 @@ def register(item: NavItem) -> None:
 
 
 def items() -> list[NavItem]:
-    return sorted(_items.values(), key=lambda item: (item.order, item.key))
+    """Entries grouped by section (a section sits where its first entry's order puts it)."""
+    section_rank: dict[str, int] = {}
+    for item in _items.values():
+        key = str(item.section)
+        section_rank[key] = min(section_rank.get(key, item.order), item.order)
+    return sorted(
+        _items.values(),
+        key=lambda item: (section_rank[str(item.section)], str(item.section), item.order, item.key),
+    )

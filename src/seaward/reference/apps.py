@@ -8,7 +8,9 @@ class ReferenceConfig(AppConfig):
     verbose_name = _("Reference data")
 
     def ready(self) -> None:
+        from seaward.core import dashboard
         from seaward.core.navigation import NavItem, register
+        from seaward.reference.dashboard_cards import fx_card
 
         register(
             NavItem(
@@ -20,3 +22,4 @@ class ReferenceConfig(AppConfig):
                 section=_("Settings"),
             )
         )
+        dashboard.register(40, fx_card)
