@@ -104,3 +104,209 @@ def _token(world: World) -> int:
             return services.api_token_create(user=world.owner_a, name=MARKER).token.pk
 
     return _once(world, "token", build)
+
+
+# --- catalog and sales (issue 6) ----------------------------------------------------------------
+def _sales_story(world: World) -> dict[str, Any]:
+    """Org A's product, sent quotation and confirmed order with its documents issued."""
+    from decimal import Decimal
+
+    from seaward.catalog import services as catalog
+    from seaward.catalog.pricing import Tier
+    from seaward.core.tenancy import activate
+    from seaward.organizations import services as organizations
+    from seaward.sales import services as sales
+
+    def build() -> dict[str, Any]:
+        with activate(world.org_a):
+            product = catalog.product_create(
+                actor=world.owner_a, title={"en": f"{MARKER} pot"}, origin_country="CN"
+            )
+            sku = catalog.sku_create(
+                actor=world.owner_a,
+                product=product,
+                code=f"{MARKER}-1",
+                tiers=[Tier("EUR", Decimal(1), Decimal("2.50"))],
+            )
+            buyer = organizations.party_create(
+                actor=world.owner_a, name=f"{MARKER} buyer", is_buyer=True, country="ES"
+            )
+            quotation = sales.quotation_create(
+                actor=world.owner_a,
+                buyer=buyer,
+                currency="EUR",
+                incoterm="CIF",
+                named_place="ESVLC",
+                notes=MARKER,
+                lines=[sales.LineInput(quantity=Decimal(10), sku_id=sku.pk)],
+            )
+            sales.quotation_send(actor=world.owner_a, quotation=quotation)
+            sent = sales.quotation_revise(actor=world.owner_a, quotation=quotation)
+            sales.quotation_send(actor=world.owner_a, quotation=sent)
+            order = sales.quotation_accept(actor=world.owner_a, quotation=sent)
+            for kind in ("proforma-invoice", "commercial-invoice", "packing-list"):
+                sales.document_issue(actor=world.owner_a, order=order, kind=kind)
+            return {"product": product, "sku": sku, "quotation": quotation, "order": order}
+
+    return _once(world, "sales", build)  # type: ignore[no-any-return]
+
+
+@maker("product_id")
+def _product(world: World) -> int:
+    return _sales_story(world)["product"].pk  # type: ignore[no-any-return]
+
+
+@maker("sku_id")
+def _sku(world: World) -> int:
+    return _sales_story(world)["sku"].pk  # type: ignore[no-any-return]
+
+
+@maker("quotation_id")
+def _quotation(world: World) -> int:
+    return _sales_story(world)["quotation"].pk  # type: ignore[no-any-return]
+
+
+@maker("order_id")
+def _order(world: World) -> int:
+    return _sales_story(world)["order"].pk  # type: ignore[no-any-return]
+
+
+@maker("kind")
+def _document_kind(world: World) -> str:
+    return "proforma-invoice"
+
+
+@maker("line")
+def _line_index(world: World) -> int:
+    return 1
+
+
+def _screening_alert(world: World) -> Any:
+    """A list in force and an alert of organization A on a party named with the marker."""
+    from seaward.compliance import services as screening
+    from seaward.compliance.entities import EntityName, ListEntity, ListSnapshot
+    from seaward.compliance.models import Alert, ListEntry
+    from seaward.compliance.snapshots import snapshot_store
+    from seaward.core.tenancy import activate
+    from seaward.organizations.models import Party
+
+    def build() -> Any:
+        snapshot_store(
+            ListSnapshot(
+                "us_bis_dpl",
+                "cross-tenant test",
+                None,
+                (
+                    ListEntity(
+                        "us_bis_dpl",
+                        "DPL-1",
+                        "organization",
+                        # one letter off: shared list data must not carry A's marker
+                        (EntityName(MARKER[:-1] + "X party"),),
+                    ),
+                ),
+            )
+        )
+        with activate(world.org_a):
+            party = _party(world)
+            record = screening.screen_party(party=Party.objects.get(pk=party), trigger="manual")
+            alert = Alert.objects.filter(party_id=party).first()
+            if alert is None:  # the engine's scores moved: an alert all the same
+                entry = ListEntry.objects.get(entity_id="DPL-1")
+                alert = Alert.objects.create(
+                    party_id=party,
+                    subject={"name": f"{MARKER} party"},
+                    entry=entry,
+                    list_id="us_bis_dpl",
+                    entity_id="DPL-1",
+                    entry_hash=entry.entry_hash,
+                    hit_key="cross-tenant",
+                    listed_name=entry.primary_name,
+                    matched_name=entry.primary_name,
+                    score=90,
+                    record=record,
+                )
+            return record.pk, alert.pk
+
+    return _once(world, "screening", build)
+
+
+@maker("alert_id")
+def _alert_id(world: World) -> int:
+    return int(_screening_alert(world)[1])
+
+
+@maker("record_id")
+def _record_id(world: World) -> int:
+    return int(_screening_alert(world)[0])
+
+
+# --- ledger ------------------------------------------------------------------------------------
+def _ledger_books(world: World) -> dict[str, Any]:
+    """Organization A's ledger: an account, an invoice, a receipt, a statement and its line."""
+
+    def build() -> dict[str, Any]:
+        from datetime import date
+        from decimal import Decimal
+        from pathlib import Path
+
+        from seaward.core.money import Money
+        from seaward.core.tenancy import activate
+        from seaward.ledger import services as ledger
+        from seaward.organizations import services as org_services
+
+        with activate(world.org_a):
+            buyer = org_services.party_create(
+                actor=world.owner_a, name=f"{MARKER} buyer", is_buyer=True, country="AE"
+            )
+            account = ledger.account_create(
+                actor=world.owner_a,
+                code="ZZ-USD",
+                name=f"{MARKER} account",
+                currency="USD",
+                bank_account_number="358201100012345",
+            )
+            receivable = ledger.receivable_post_invoice(
+                invoice_number="NH-2026-0018",
+                buyer=buyer,
+                amount=Money.of("6200.00", "USD"),
+                invoice_date=date(2026, 9, 1),
+                rate=Decimal("6.7"),
+                actor=world.owner_a,
+            )
+            receipt = ledger.receipt_record(
+                account=account,
+                received_on=date(2026, 9, 2),
+                net_amount=Money.of("100.00", "USD"),
+                payer_name=MARKER,
+                reference=MARKER,
+                rate=Decimal("6.7"),
+                actor=world.owner_a,
+            )
+            demo = Path(ledger.__file__).resolve().parents[1] / "demo_data"
+            imported = ledger.statement_import(
+                data=(demo / "boc-ningbo-usd-2026-10.sta").read_bytes(),
+                file_name=MARKER,
+                actor=world.owner_a,
+                reconcile=False,
+            )
+            statement = imported.created[0]
+            return {
+                "account_id": account.pk,
+                "entry_id": receivable.entry_id,
+                "receivable_id": receivable.pk,
+                "receipt_id": receipt.pk,
+                "statement_id": statement.pk,
+                "line_id": statement.lines.first().pk,
+            }
+
+    return _once(world, "ledger", build)
+
+
+@maker("account_id", "entry_id", "receivable_id", "receipt_id", "statement_id", "line_id")
+def _ledger_object(world: World) -> int:
+    raise NotImplementedError  # replaced per name below
+
+
+for _name in ("account_id", "entry_id", "receivable_id", "receipt_id", "statement_id", "line_id"):
+    MAKERS[_name] = lambda world, _name=_name: _ledger_books(world)[_name]

@@ -11,6 +11,7 @@ import importlib
 import importlib.util
 from typing import Any
 
+from django.db import DataError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.utils.translation import gettext
 from ninja import NinjaAPI
@@ -94,6 +95,26 @@ def _validation_error(request: HttpRequest, exc: NinjaValidationError) -> HttpRe
             % {"where": ".".join(first["loc"]) or "body", "message": first["message"]},
             "field": field,
             "details": {"errors": errors},
+        },
+    )
+
+
+@api.exception_handler(OverflowError)
+def _overflow(request: HttpRequest, exc: OverflowError) -> HttpResponse:
+    # An identifier too large for the database's integers names no object.
+    return _not_found(request, Http404())
+
+
+@api.exception_handler(DataError)
+def _data_error(request: HttpRequest, exc: DataError) -> HttpResponse:
+    return _error_response(
+        request,
+        422,
+        {
+            "code": "invalid_input",
+            "message": gettext("A value is out of the range the database can store."),
+            "field": None,
+            "details": {},
         },
     )
 

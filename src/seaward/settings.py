@@ -59,6 +59,10 @@ INSTALLED_APPS = [
     "seaward.core",
     "seaward.organizations",
     "seaward.reference",
+    "seaward.catalog",
+    "seaward.sales",
+    "seaward.ledger",
+    "seaward.compliance",
 ]
 
 MIDDLEWARE = [

@@ -7,11 +7,15 @@ import importlib.util
 
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
-from django.urls import URLPattern, URLResolver, include, path
+from django.urls import URLPattern, URLResolver, include, path, register_converter
 
 from seaward.api import api
+from seaward.core.converters import ObjectIdConverter
 from seaward.cli import CONTEXTS
 from seaward.organizations.forms import LoginForm
+
+# `<id:…>` in every app's routes: object ids that fit the database's 64-bit integers.
+register_converter(ObjectIdConverter, "id")
 
 urlpatterns: list[URLPattern | URLResolver] = [
     path(

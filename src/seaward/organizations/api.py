@@ -8,7 +8,9 @@ from typing import Any
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from ninja import Field, Router, Schema, Status
-from ninja.pagination import PageNumberPagination, paginate
+from ninja.pagination import paginate
+
+from seaward.core.apitypes import Pages
 
 from seaward.core.access import MemberRequest, ensure_capability
 from seaward.organizations import selectors, services
@@ -77,7 +79,7 @@ def my_organizations(request: MemberRequest) -> Any:
 
 
 @router.get("/members", response=list[MemberOut], summary="Members of the active organization")
-@paginate(PageNumberPagination)
+@paginate(Pages)
 def members(request: MemberRequest) -> Any:
     return selectors.members_of_active()
 
@@ -188,7 +190,7 @@ class PartyOut(PartyBase):
 
 
 @router.get("/parties", response=list[PartyOut], summary="The address book of counterparties")
-@paginate(PageNumberPagination)
+@paginate(Pages)
 def party_list(request: MemberRequest, q: str = "", role: str = "", country: str = "") -> Any:
     return selectors.party_list(search=q, role=role, country=country)
 
@@ -261,6 +263,6 @@ class AuditOut(Schema):
 
 
 @router.get("/audit", response=list[AuditOut], summary="The organization's audit log")
-@paginate(PageNumberPagination)
+@paginate(Pages)
 def audit(request: MemberRequest, action: str = "", object_type: str = "") -> Any:
     return selectors.audit_list(action=action, object_type=object_type)

@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from seaward.compliance.services import party_screen_enqueue
 from seaward.core.errors import InvalidInput, gettext_noop
 from seaward.core.tenancy import activate, require_organization
 from seaward.organizations.audit import audit_record, snapshot
@@ -387,6 +388,7 @@ def party_create(*, actor: User, **fields: Any) -> Party:
     _validated(party)
     party.save()
     audit_record(actor=actor, action="party.create", obj=party, after=snapshot(party, PARTY_FIELDS))
+    party_screen_enqueue(party, trigger="created")
     return party
 
 
@@ -400,6 +402,7 @@ def party_update(*, actor: User, party: Party, **fields: Any) -> Party:
     _ensure_party_role(party)
     _validated(party)
     party.save()
+    party_screen_enqueue(party, trigger="changed")
     after = snapshot(party, PARTY_FIELDS)
     changed = {k for k in PARTY_FIELDS if before[k] != after[k]}
     if changed:
@@ -443,6 +446,7 @@ def party_contact_add(
     contact.organization = require_organization()
     _validated(contact)
     contact.save()
+    party_screen_enqueue(party, trigger="changed")
     audit_record(
         actor=actor,
         action="party.contact_add",

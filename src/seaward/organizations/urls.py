@@ -8,17 +8,17 @@ urlpatterns = [
     path("no-organization/", views.no_organization, name="no_organization"),
     path("me/preferences/", views.profile, name="profile"),
     path("me/tokens/", views.api_tokens, name="api_tokens"),
-    path("me/tokens/<int:token_id>/revoke/", views.api_token_revoke, name="api_token_revoke"),
+    path("me/tokens/<id:token_id>/revoke/", views.api_token_revoke, name="api_token_revoke"),
     path("members/", views.members, name="members"),
-    path("members/<int:membership_id>/", views.membership_update, name="membership_update"),
+    path("members/<id:membership_id>/", views.membership_update, name="membership_update"),
     path(
-        "invitations/<int:invitation_id>/revoke/", views.invitation_revoke, name="invitation_revoke"
+        "invitations/<id:invitation_id>/revoke/", views.invitation_revoke, name="invitation_revoke"
     ),
     path("invitations/accept/<str:secret>/", views.invitation_accept, name="invitation_accept"),
     path("parties/", views.party_list, name="party_list"),
     path("parties/new/", views.party_create, name="party_create"),
-    path("parties/<int:party_id>/", views.party_detail, name="party_detail"),
-    path("parties/<int:party_id>/edit/", views.party_edit, name="party_edit"),
-    path("parties/<int:party_id>/delete/", views.party_delete, name="party_delete"),
+    path("parties/<id:party_id>/", views.party_detail, name="party_detail"),
+    path("parties/<id:party_id>/edit/", views.party_edit, name="party_edit"),
+    path("parties/<id:party_id>/delete/", views.party_delete, name="party_delete"),
     path("audit/", views.audit_log, name="audit_log"),
 ]

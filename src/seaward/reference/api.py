@@ -10,7 +10,9 @@ from typing import Any
 
 from django.http import HttpRequest
 from ninja import Field, Query, Router, Schema
-from ninja.pagination import PageNumberPagination, paginate
+from ninja.pagination import paginate
+
+from seaward.core.apitypes import Pages
 
 from seaward.core.errors import InvalidInput
 from seaward.reference import selectors
@@ -181,7 +183,7 @@ def datasets(request: HttpRequest) -> Any:
 
 
 @router.get("/reference/countries", response=list[CountryOut], summary="Countries (ISO 3166-1)")
-@paginate(PageNumberPagination)
+@paginate(Pages)
 def countries(request: HttpRequest, filters: Query[SearchQuery]) -> Any:
     if filters.q.strip():
         return selectors.country_search(filters.q, limit=300)
@@ -193,7 +195,7 @@ def countries(request: HttpRequest, filters: Query[SearchQuery]) -> Any:
     response=list[CurrencyOut],
     summary="Currencies (ISO 4217) with their minor units",
 )
-@paginate(PageNumberPagination)
+@paginate(Pages)
 def currencies(request: HttpRequest) -> Any:
     return selectors.currencies()
 
@@ -203,7 +205,7 @@ def currencies(request: HttpRequest) -> Any:
     response=list[HsCodeOut],
     summary="HS codes: sections without a query, else search by code prefix or words",
 )
-@paginate(PageNumberPagination)
+@paginate(Pages)
 def hs_codes(request: HttpRequest, filters: Query[SearchQuery]) -> Any:
     if filters.q.strip():
         return selectors.hs_search(filters.q, limit=500)
@@ -235,7 +237,7 @@ def hs_code(request: HttpRequest, code: str) -> Any:
     summary="UN/LOCODE search (code prefix incl. carrier aliases such as CNSHA, or "
     "name prefix); sea ports first",
 )
-@paginate(PageNumberPagination)
+@paginate(Pages)
 def locations(request: HttpRequest, filters: Query[SearchQuery]) -> Any:
     if not filters.q.strip():
         raise InvalidInput("Give a code or name to search for.", code="query_required", field="q")
@@ -274,7 +276,7 @@ def fx_rate(request: HttpRequest, params: Query[FxQuery]) -> Any:
 
 
 @router.get("/reference/incoterms", response=list[IncotermOut], summary="Incoterms® 2020 rules")
-@paginate(PageNumberPagination)
+@paginate(Pages)
 def incoterms(request: HttpRequest) -> Any:
     return selectors.incoterms()
 
@@ -289,7 +291,7 @@ def incoterm(request: HttpRequest, code: str) -> Any:
     response=list[ContainerTypeOut],
     summary="ISO container types with nominal and typical dimensions",
 )
-@paginate(PageNumberPagination)
+@paginate(Pages)
 def containers(request: HttpRequest) -> Any:
     return selectors.container_types()
 
