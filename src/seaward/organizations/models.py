@@ -53,7 +53,8 @@ class Organization(models.Model):
     )
     screening_threshold = models.PositiveSmallIntegerField(
         _("screening alert threshold"),
-        default=85,
+        # The matching engine's calibrated default (compliance.matching.DEFAULT_ALERT_THRESHOLD).
+        default=80,
         help_text=_("Hits scoring at or above this (0–100) open an alert."),
     )
     website = models.URLField(_("website"), blank=True)
