@@ -13,7 +13,6 @@ from ninja import Field, Query, Router, Schema
 from ninja.pagination import paginate
 
 from seaward.core.apitypes import Pages
-
 from seaward.core.errors import InvalidInput
 from seaward.reference import selectors
 
@@ -299,3 +298,54 @@ def containers(request: HttpRequest) -> Any:
 @router.get("/reference/vat/{country}", response=VatRateOut, summary="A country's VAT/GST rates")
 def vat(request: HttpRequest, country: str) -> Any:
     return selectors.vat_rate(country)
+
+
+class EnteredRateIn(Schema):
+    date: dt.date
+    base: str = Field(..., min_length=3, max_length=3)
+    quote: str = Field(..., min_length=3, max_length=3)
+    rate: Decimal = Field(..., gt=0, lt=Decimal(10) ** 12, max_digits=20, decimal_places=8)
+    source: str = Field(..., min_length=1, max_length=200)
+
+
+class EnteredRateOut(Schema):
+    id: int
+    date: dt.date
+    base: str
+    quote: str
+    rate: Decimal
+    source: str
+
+
+@router.get(
+    "/reference/fx/entered",
+    response=list[EnteredRateOut],
+    summary="The organization's own FX rates (they take precedence over ECB rates)",
+)
+@paginate(Pages)
+def entered_rates(request: HttpRequest) -> Any:
+    from seaward.reference.models import EnteredFxRate
+
+    return EnteredFxRate.objects.all()
+
+
+@router.post(
+    "/reference/fx/entered", response={201: EnteredRateOut}, summary="Enter or correct a rate"
+)
+def entered_rate_set(request: HttpRequest, payload: EnteredRateIn) -> Any:
+    from ninja import Status
+
+    from seaward.core.access import ensure_capability
+    from seaward.organizations.roles import Capability
+    from seaward.reference import services
+
+    ensure_capability(request, Capability.MANAGE_MONEY)
+    entry = services.entered_fx_rate_set(
+        actor=request.user,  # type: ignore[arg-type]
+        on=payload.date,
+        base=payload.base,
+        quote=payload.quote,
+        rate=payload.rate,
+        source=payload.source,
+    )
+    return Status(201, entry)

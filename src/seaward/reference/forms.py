@@ -39,3 +39,13 @@ class ConverterForm(StyledFormMixin, forms.Form):
 
     def clean_to_currency(self) -> str:
         return str(self.cleaned_data["to_currency"]).strip().upper()
+
+
+class EnteredRateForm(StyledFormMixin, forms.Form):
+    date = forms.DateField(label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}))
+    base = forms.CharField(label=_("1 unit of"), max_length=3, min_length=3, initial="USD")
+    quote = forms.CharField(label=_("in"), max_length=3, min_length=3, initial="CNY")
+    rate = forms.DecimalField(
+        label=_("Rate"), max_digits=20, decimal_places=8, min_value=Decimal("0.00000001")
+    )
+    source = forms.CharField(label=_("Source"), max_length=200, initial=_("Bank spot buying rate"))

@@ -6,6 +6,8 @@ from django.db import models
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from seaward.core.tenancy import TenantModel
+
 
 def _localized(obj: models.Model, language: str | None = None) -> str:
     language = (language or get_language() or "en").lower()
@@ -219,6 +221,39 @@ class FxRate(models.Model):
 
     def __str__(self) -> str:
         return f"{self.date} 1 EUR = {self.rate} {self.currency}"
+
+
+class EnteredFxRate(TenantModel):
+    """A rate an organization enters itself (its bank's rate, or a currency the ECB lacks).
+
+    1 ``base`` = ``rate`` ``quote`` on ``date``; it wins over ECB and pegs for that
+    organization, for up to the fallback window after its date.
+    """
+
+    date = models.DateField(_("date"))
+    base = models.CharField(_("from currency"), max_length=3)
+    quote = models.CharField(_("to currency"), max_length=3)
+    rate = models.DecimalField(_("rate"), max_digits=20, decimal_places=8)
+    source = models.CharField(
+        _("source"), max_length=200, help_text=_("e.g. Bank of China spot buying rate")
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-date", "base", "quote"]
+        verbose_name = _("entered FX rate")
+        verbose_name_plural = _("entered FX rates")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organization", "date", "base", "quote"], name="reference_enteredfx_unique"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(rate__gt=0), name="reference_enteredfx_positive"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.date} 1 {self.base} = {self.rate} {self.quote}"
 
 
 class FxPeg(models.Model):

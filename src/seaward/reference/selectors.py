@@ -11,6 +11,7 @@ from django.db import connection
 from django.db.models import Q, QuerySet
 
 from seaward.core.money import normalize_currency
+from seaward.core.tenancy import current_organization
 from seaward.reference import fx
 from seaward.reference.errors import ReferenceNotFound
 from seaward.reference.models import (
@@ -18,6 +19,7 @@ from seaward.reference.models import (
     Country,
     Currency,
     DataSet,
+    EnteredFxRate,
     FxPeg,
     FxRate,
     HsCode,
@@ -226,6 +228,8 @@ def fx_rate(
     """The rate converting ``from_currency`` into ``to_currency`` on ``on`` (see ``fx``)."""
     source = normalize_currency(from_currency)
     target = normalize_currency(to_currency)
+    if user_rates is None:
+        user_rates = entered_rates(on)
     window = FxRate.objects.filter(date__gte=on - timedelta(days=fx.MAX_AGE_DAYS), date__lte=on)
     rates: dict[date, dict[str, Decimal]] = {}
     for day, code, rate in window.values_list("date", "currency", "rate"):
@@ -240,6 +244,16 @@ def fx_rate(
         user_rates=user_rates,
         known_currencies=list(known),
     )
+
+
+def entered_rates(on: date) -> dict[tuple[str, str], Decimal]:
+    """The active organization's latest own rate per pair within the window before ``on``."""
+    if current_organization() is None:
+        return {}
+    rows = EnteredFxRate.objects.filter(
+        date__gte=on - timedelta(days=fx.MAX_AGE_DAYS), date__lte=on
+    ).order_by("date")
+    return {(row.base, row.quote): row.rate for row in rows}
 
 
 @dataclass(frozen=True)

@@ -5,18 +5,20 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
+from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from seaward.core.access import member_required
+from seaward.core.access import ensure_capability, member_required
 from seaward.core.errors import DomainError
 from seaward.core.money import minor_units
-from seaward.reference import selectors
-from seaward.reference.forms import ConverterForm
+from seaward.organizations.roles import Capability
+from seaward.reference import selectors, services
+from seaward.reference.forms import ConverterForm, EnteredRateForm
 from seaward.reference.loading import registered
-from seaward.reference.models import HsCode
+from seaward.reference.models import EnteredFxRate, HsCode
 
 
 def _is_htmx(request: HttpRequest) -> bool:
@@ -140,10 +142,29 @@ def fx_rates(request: HttpRequest) -> HttpResponse:
             places = minor_units(quote.to_currency)
             converted = (data["amount"] * quote.rate).quantize(Decimal(1).scaleb(-places))
     pegs = selectors.fx_pegs()
+    entered_form = EnteredRateForm(
+        request.POST or None, initial={"date": date.today()}, prefix="entered"
+    )
+    if request.method == "POST":
+        ensure_capability(request, Capability.MANAGE_MONEY)
+        if entered_form.is_valid():
+            try:
+                services.entered_fx_rate_set(
+                    actor=request.user,  # type: ignore[arg-type]  # member_required
+                    on=entered_form.cleaned_data["date"],
+                    **{k: v for k, v in entered_form.cleaned_data.items() if k != "date"},
+                )
+            except DomainError as error:
+                entered_form.add_domain_error(error, _)
+            else:
+                messages.success(request, _("Rate saved: it is used from its date on."))
+                return redirect("reference_fx")
     return render(
         request,
         "reference/fx.html",
         {
+            "entered_form": entered_form,
+            "entered": EnteredFxRate.objects.all()[:30],
             "latest": latest,
             "form": form,
             "quote": quote,
