@@ -23,3 +23,8 @@ class ReferenceConfig(AppConfig):
             )
         )
         dashboard.register(40, fx_card)
+
+        from seaward.demo import register_step
+        from seaward.reference.demo_data import load_entered_rates
+
+        register_step(5, load_entered_rates)
