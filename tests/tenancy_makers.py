@@ -176,11 +176,6 @@ def _document_kind(world: World) -> str:
     return "proforma-invoice"
 
 
-@maker("line")
-def _line_index(world: World) -> int:
-    return 1
-
-
 def _screening_alert(world: World) -> Any:
     """A list in force and an alert of organization A on a party named with the marker."""
     from seaward.compliance import services as screening
@@ -310,3 +305,206 @@ def _ledger_object(world: World) -> int:
 
 for _name in ("account_id", "entry_id", "receivable_id", "receipt_id", "statement_id", "line_id"):
     MAKERS[_name] = lambda world, _name=_name: _ledger_books(world)[_name]
+
+
+# --- customs (issue 4) --------------------------------------------------------------------------
+def _customs_story(world: World) -> dict[str, Any]:
+    """Org A's confirmed classification of its SKU and a saved landed-cost estimate."""
+    from decimal import Decimal
+
+    from seaward.core.tenancy import activate
+    from seaward.customs import services as customs
+
+    def build() -> dict[str, Any]:
+        sku = _sales_story(world)["sku"]
+        with activate(world.org_a):
+            decision = customs.classification_confirm(
+                actor=world.owner_a,
+                sku=sku,
+                code="732393",
+                product=customs.ProductText(title=f"{MARKER} stainless steel stock pot"),
+            )
+            estimate = customs.estimate_save(
+                actor=world.owner_a,
+                name=MARKER,
+                request=customs.CostRequest(
+                    destination_port="ESVLC",
+                    currency="EUR",
+                    incoterm="CIF",
+                    transport_mode="sea",
+                    on=customs.latest_fx_date(),
+                    lines=(customs.CostLine("732393", "CN", Decimal("1000")),),
+                ),
+            )
+            return {"decision_id": decision.pk, "estimate_id": estimate.pk}
+
+    return _once(world, "customs", build)  # type: ignore[no-any-return]
+
+
+@maker("decision_id")
+def _customs_decision(world: World) -> int:
+    return _customs_story(world)["decision_id"]  # type: ignore[no-any-return]
+
+
+@maker("estimate_id")
+def _customs_estimate(world: World) -> int:
+    return _customs_story(world)["estimate_id"]  # type: ignore[no-any-return]
+
+
+# --- fair (issue 3) ------------------------------------------------------------------------------
+# The booth sample's product page and the visitor's meeting page are public by design: the
+# unguessable token in the QR code or link is the credential (like an invitation).
+PUBLIC_URL_NAMES.update({"fair_sample_public", "fair_visitor_meeting"})
+
+
+def _fair_story(world: World) -> dict[str, Any]:
+    """Org A's draft event with its own booth, product on show, sample, lead, request,
+    meeting and schedule run (a draft event is its organizer's alone)."""
+    from datetime import date
+
+    from seaward.core.tenancy import activate
+    from seaward.fair import models as fair
+
+    def build() -> dict[str, Any]:
+        product_id = _product(world)
+        with activate(world.org_a):
+            event = fair.Event.objects.create(
+                name=f"{MARKER} fair",
+                kind="hybrid",
+                time_zone="Europe/Madrid",
+                starts_on=date(2026, 12, 1),
+                ends_on=date(2026, 12, 2),
+            )
+            exhibitor = fair.Exhibitor.objects.create(event=event, booth_number="Z1")
+            show = fair.ShowProduct.objects.create(exhibitor=exhibitor, product_id=product_id)
+            sample = fair.Sample.objects.create(show_product=show, label=MARKER)
+            lead = fair.Lead.objects.create(
+                event=event, kind="quote", name=MARKER, email="zz@example.test"
+            )
+            request = fair.SourcingRequest.objects.create(
+                event=event, text=MARKER, quantity=10, destination_country="ES"
+            )
+            meeting = fair.Meeting.objects.create(
+                event=event,
+                exhibitor=exhibitor,
+                exhibitor_organization=world.org_a,
+                lead=lead,
+                message=MARKER,
+            )
+            image = fair.ProductImage.objects.create(
+                product_id=product_id, content=b"x", thumbnail=MARKER.encode(), width=1, height=1
+            )
+            job = fair.CatalogImport.objects.create(
+                file_name=MARKER,
+                rows=[{"row": 2, "values": {"sku": MARKER, "title": {}}, "errors": []}],
+            )
+            run = fair.ScheduleRun.objects.create(
+                event=event,
+                requests=1,
+                objective=0,
+                bound=0,
+                status="optimal",
+                seconds=0,
+                greedy_objective=0,
+                greedy_seconds=0,
+            )
+            return {
+                "event_id": event.pk,
+                "exhibitor_id": exhibitor.pk,
+                "show_id": show.pk,
+                "sample_id": sample.pk,
+                "lead_id": lead.pk,
+                "request_id": request.pk,
+                "meeting_id": meeting.pk,
+                "run_id": run.pk,
+                "image_id": image.pk,
+                "import_id": job.pk,
+            }
+
+    return _once(world, "fair", build)  # type: ignore[no-any-return]
+
+
+for _name in (
+    "event_id",
+    "exhibitor_id",
+    "show_id",
+    "sample_id",
+    "lead_id",
+    "request_id",
+    "meeting_id",
+    "run_id",
+    "image_id",
+    "import_id",
+):
+    MAKERS[_name] = lambda world, _name=_name: _fair_story(world)[_name]
+
+
+# --- logistics (issue 8) ------------------------------------------------------------------------
+def _logistics_story(world: World) -> dict[str, Any]:
+    """Org A's shipment (Ningbo → Valencia, no reference rows needed), plan and warehouse."""
+    from decimal import Decimal
+
+    from seaward.core.tenancy import activate
+    from seaward.logistics import services, warehousing
+    from seaward.logistics.models import Shipment, ShipmentEvent
+    from seaward.organizations import services as organizations
+
+    def build() -> dict[str, Any]:
+        with activate(world.org_a):
+            buyer = organizations.party_create(
+                actor=world.owner_a, name=f"{MARKER} consignee", is_buyer=True, country="ES"
+            )
+            shipment = Shipment.objects.create(
+                number=f"{MARKER}-SHP",
+                mode="sea_fcl",
+                buyer=buyer,
+                origin="CNNBO",
+                destination="ESVLC",
+                booking_number=MARKER,
+                notes=MARKER,
+            )
+            ShipmentEvent.objects.create(
+                shipment=shipment,
+                event_type="TRANSPORT",
+                classifier="ACT",
+                code="DEPA",
+                date_time="2026-06-01T00:00:00Z",
+                description=MARKER,
+                source="manual",
+            )
+            plan = services.plan_create(
+                actor=world.owner_a,
+                name=f"{MARKER} plan",
+                cartons=[
+                    services.CartonInput(
+                        ref=MARKER[:10],
+                        length_cm=Decimal(60),
+                        width_cm=Decimal(40),
+                        height_cm=Decimal(40),
+                        weight_kg=Decimal(10),
+                        quantity=5,
+                    )
+                ],
+                container_types=["20GP"],
+            )
+            warehouse = warehousing.warehouse_create(
+                actor=world.owner_a, name=f"{MARKER} warehouse", code="ZZ1", country="ES"
+            )
+            return {"shipment": shipment, "plan": plan, "warehouse": warehouse}
+
+    return _once(world, "logistics", build)  # type: ignore[no-any-return]
+
+
+@maker("shipment_id")
+def _shipment(world: World) -> int:
+    return _logistics_story(world)["shipment"].pk  # type: ignore[no-any-return]
+
+
+@maker("plan_id")
+def _load_plan(world: World) -> int:
+    return _logistics_story(world)["plan"].pk  # type: ignore[no-any-return]
+
+
+@maker("warehouse_id")
+def _warehouse(world: World) -> int:
+    return _logistics_story(world)["warehouse"].pk  # type: ignore[no-any-return]
