@@ -24,11 +24,11 @@ demo: $(STAMP)
 # The whole suite on SQLite (browser tests run in `make test-browser`, PostgreSQL-only tests
 # in `make test-postgres`).
 test: $(STAMP)
-	SEAWARD_TESTING=1 $(BIN)/pytest -m "not browser and not postgres"
+	SEAWARD_TESTING=1 $(BIN)/pytest -m "not browser and not postgres" -n 2 --dist loadfile
 
 test-postgres: $(STAMP)
 	SEAWARD_TESTING=1 DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/seaward} \
-		$(BIN)/pytest -m "not browser"
+		$(BIN)/pytest -m "not browser" -n 2 --dist loadfile
 
 test-browser: $(STAMP)
 	SEAWARD_TESTING=1 $(BIN)/pytest -m browser tests/browser

@@ -8,16 +8,16 @@ from pathlib import Path
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 
-LOCALE = Path(__file__).resolve().parents[1] / "src" / "seaward" / "locale"
+PACKAGE = Path(__file__).resolve().parents[1] / "src" / "seaward"
 
 
 def main() -> int:
-    for po_path in sorted(LOCALE.glob("*/LC_MESSAGES/*.po")):
+    for po_path in sorted(PACKAGE.glob("**/locale/*/LC_MESSAGES/*.po")):
         with po_path.open("rb") as handle:
             catalog = read_po(handle)
         with po_path.with_suffix(".mo").open("wb") as handle:
             write_mo(handle, catalog, use_fuzzy=False)
-        print(f"compiled {po_path.relative_to(LOCALE)}", file=sys.stderr)
+        print(f"compiled {po_path.relative_to(PACKAGE)}", file=sys.stderr)
     return 0
 
 
