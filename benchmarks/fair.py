@@ -221,7 +221,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "load_average_at_start": [round(x, 2) for x in os.getloadavg()],
         "note": "2 cores shared with other jobs: wall-clock percentiles include their noise",
     }
-    from fair_scale import scheduler, vector_search
+    from _fair_scale import scheduler, vector_search
 
     runners: dict[str, Callable[[], dict[str, Any]]] = {
         "quality": quality,

@@ -1,6 +1,6 @@
 """Scale parts of the fair benchmark: vector search and the organizer's scheduler.
 
-Imported by benchmarks/fair.py; runnable alone (``python benchmarks/fair_scale.py``)
+Imported by benchmarks/fair.py; runnable alone (``python benchmarks/_fair_scale.py``)
 for the vector search on one size.
 """
 
