@@ -354,7 +354,7 @@ def _customs_estimate(world: World) -> int:
 # --- fair (issue 3) ------------------------------------------------------------------------------
 # The booth sample's product page and the visitor's meeting page are public by design: the
 # unguessable token in the QR code or link is the credential (like an invitation).
-PUBLIC_URL_NAMES.update({"fair_sample_public", "fair_visitor_meeting"})
+PUBLIC_URL_NAMES.update({"fair_sample_public", "fair_sample_photo", "fair_visitor_meeting"})
 
 
 def _fair_story(world: World) -> dict[str, Any]:
@@ -508,3 +508,27 @@ def _load_plan(world: World) -> int:
 @maker("warehouse_id")
 def _warehouse(world: World) -> int:
     return _logistics_story(world)["warehouse"].pk  # type: ignore[no-any-return]
+
+
+@maker("reservation_id")
+def _reservation(world: World) -> int:
+    from seaward.core.tenancy import activate
+    from seaward.logistics import warehousing
+
+    def build() -> int:
+        warehouse = _logistics_story(world)["warehouse"]
+        sku = _sales_story(world)["sku"]
+        with activate(world.org_a):
+            warehousing.stock_adjust(
+                actor=world.owner_a, warehouse=warehouse, sku=sku, quantity=5, reason=MARKER
+            )
+            return warehousing.reservation_create(
+                actor=world.owner_a, warehouse=warehouse, sku=sku, quantity=2, reference=MARKER
+            ).pk
+
+    return _once(world, "reservation", build)  # type: ignore[no-any-return]
+
+
+@maker("action")
+def _reservation_action(world: World) -> str:
+    return "release"

@@ -63,6 +63,9 @@ INSTALLED_APPS = [
     "seaward.sales",
     "seaward.ledger",
     "seaward.compliance",
+    "seaward.fair",
+    "seaward.customs",
+    "seaward.logistics",
 ]
 
 MIDDLEWARE = [

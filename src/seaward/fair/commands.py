@@ -41,6 +41,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     )
     match.set_defaults(func=_match)
 
+    from seaward.fair import reindex_cli
+
+    reindex_cli.register(fair_sub)
+
 
 def read_csv_rows(path: Path, required: Sequence[str], what: str) -> list[dict[str, str]]:
     """Rows of a UTF-8 CSV with a header; a clear error if it is unusable."""
