@@ -4,4 +4,4 @@ import os
 
 os.environ.setdefault("SEAWARD_TESTING", "1")
 
-from seaward.settings import *  # noqa: E402, F403
+from seaward.settings import *  # noqa: F403

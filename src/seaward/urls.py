@@ -10,8 +10,8 @@ from django.contrib.auth import views as auth_views
 from django.urls import URLPattern, URLResolver, include, path, register_converter
 
 from seaward.api import api
-from seaward.core.converters import ObjectIdConverter
 from seaward.cli import CONTEXTS
+from seaward.core.converters import ObjectIdConverter
 from seaward.organizations.forms import LoginForm
 
 # `<id:…>` in every app's routes: object ids that fit the database's 64-bit integers.

@@ -31,8 +31,9 @@ def test_restore_refuses_a_file_that_is_not_a_backup(tmp_path):
     bogus = tmp_path / "bogus.sqlite3"
     bogus.write_text("not a database")
     with pytest.raises(InvalidInput):
-        restore_database({"ENGINE": "django.db.backends.sqlite3",
-                          "NAME": str(tmp_path / "x")}, bogus)
+        restore_database(
+            {"ENGINE": "django.db.backends.sqlite3", "NAME": str(tmp_path / "x")}, bogus
+        )
 
 
 @pytest.mark.django_db
@@ -54,8 +55,9 @@ def test_export_contains_only_that_organizations_rows(exporter, other_exporter, 
 def test_export_csv_writes_one_file_per_table(tmp_path, exporter, owner):
     with activate(exporter):
         services.party_create(actor=owner, name="Mine", is_buyer=True, country="ES")
-    folder = export_organization(slug=exporter.slug, fmt="csv", output=tmp_path / "out",
-                                 stream=io.StringIO())
+    folder = export_organization(
+        slug=exporter.slug, fmt="csv", output=tmp_path / "out", stream=io.StringIO()
+    )
     assert (folder / "organizations.party.csv").read_text().count("Mine") == 1
 
 
@@ -71,14 +73,23 @@ def test_demo_data_is_idempotent():
     from seaward.organizations.models import Membership, Organization, Party, User
 
     first = demo_load()
-    counts = (Organization.objects.count(), User.objects.count(), Membership.objects.count(),
-              Party.all_objects.count())
+    counts = (
+        Organization.objects.count(),
+        User.objects.count(),
+        Membership.objects.count(),
+        Party.all_objects.count(),
+    )
     second = demo_load()
     assert first == second
-    assert counts == (Organization.objects.count(), User.objects.count(),
-                      Membership.objects.count(), Party.all_objects.count())
+    assert counts == (
+        Organization.objects.count(),
+        User.objects.count(),
+        Membership.objects.count(),
+        Party.all_objects.count(),
+    )
     kinds = set(Organization.objects.values_list("kind", flat=True))
     assert kinds == {"exporter", "buyer", "fair_organizer"}
-    roles = set(Membership.objects.filter(organization__slug="ningbo-harbor")
-                .values_list("role", flat=True))
+    roles = set(
+        Membership.objects.filter(organization__slug="ningbo-harbor").values_list("role", flat=True)
+    )
     assert roles == {"owner", "admin", "sales", "operations", "finance", "viewer"}

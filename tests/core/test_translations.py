@@ -2,9 +2,8 @@
 
 from pathlib import Path
 
-from babel.messages.pofile import read_po
-
 import pytest
+from babel.messages.pofile import read_po
 
 PACKAGE = Path(__file__).resolve().parents[2] / "src" / "seaward"
 CATALOGUES = sorted(PACKAGE.glob("**/locale/*/LC_MESSAGES/django.po"))
@@ -19,16 +18,26 @@ def _read(path: Path):  # type: ignore[no-untyped-def]
 @pytest.mark.parametrize("path", CHINESE, ids=lambda p: p.relative_to(PACKAGE).as_posix())
 def test_every_message_is_translated_into_chinese(path):
     catalog = _read(path)
-    missing = [m.id for m in catalog if m.id and ("fuzzy" in m.flags or not (
-        m.string if isinstance(m.string, str) else all(m.string)))]
+    missing = [
+        m.id
+        for m in catalog
+        if m.id
+        and ("fuzzy" in m.flags or not (m.string if isinstance(m.string, str) else all(m.string)))
+    ]
     assert missing == []
 
 
 @pytest.mark.parametrize("path", CHINESE, ids=lambda p: p.relative_to(PACKAGE).as_posix())
 def test_chinese_translations_are_not_english_copies(path):
-    copies = [m.id for m in _read(path) if m.id and isinstance(m.id, str)
-              and m.string == m.id and any(c.isalpha() for c in m.id)
-              and m.id not in {"SWIFT/BIC"}]
+    copies = [
+        m.id
+        for m in _read(path)
+        if m.id
+        and isinstance(m.id, str)
+        and m.string == m.id
+        and any(c.isalpha() for c in m.id)
+        and m.id not in {"SWIFT/BIC"}
+    ]
     assert copies == []
 
 

@@ -5,14 +5,12 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from ninja import Field, Router, Schema, Status
 from ninja.pagination import paginate
 
-from seaward.core.apitypes import Pages
-
 from seaward.core.access import MemberRequest, ensure_capability
+from seaward.core.apitypes import Pages
 from seaward.organizations import selectors, services
 from seaward.organizations.models import Party
 from seaward.organizations.roles import Capability
