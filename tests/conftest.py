@@ -81,3 +81,20 @@ def active(exporter) -> Iterator[object]:  # type: ignore[no-untyped-def]
 
     with activate(exporter):
         yield exporter
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _keep_test_connection_open_for_direct_wsgi_calls():  # type: ignore[no-untyped-def]
+    """Direct WSGI calls (schemathesis) must not close the test's database connection.
+
+    Django's test client does this for its own requests; on PostgreSQL a closed
+    connection would end the test's transaction.
+    """
+    from django.core.signals import request_finished, request_started
+    from django.db import close_old_connections
+
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
