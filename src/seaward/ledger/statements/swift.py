@@ -32,7 +32,9 @@ from seaward.ledger.statements.model import Statement, StatementEntry, Statement
 
 # mt-940 logs every field it cannot read at ERROR level before raising; the error
 # reaches the user once, through MalformedStatement, not twice on stderr.
-logging.getLogger("mt940").addHandler(logging.NullHandler())
+_MT940_LOG = logging.getLogger("mt940")
+_MT940_LOG.addHandler(logging.NullHandler())
+_MT940_LOG.propagate = False  # not even through a handler the application configured
 
 # The same tag pattern mt-940 uses, so that both cut the text at the same places.
 TAG_RE = re.compile(r"^:\n?(?P<full_tag>(?P<tag>[0-9]{2}|NS)(?P<sub_tag>[A-Z])?):", re.MULTILINE)
