@@ -224,7 +224,7 @@ def main() -> int:
     result = {
         "benchmark": "container loading (issue 8): seaward load-plan on BR1-BR7",
         "command": "seaward load-plan --input FILE.json --json (default time limit)",
-        "support_rule": "full base support (ADR 0108)",
+        "support_rule": "full base support (ADR 0017)",
         "selection": f"first {args.per_class} instances by number of each class BR1-BR7",
         "target": "mean utilisation >= 0.90, all feasible, <= 5 s per instance",
         "overall": overall,

@@ -3,7 +3,7 @@
 Boxes are (kind, x, y, z, dx, dy, dz) in any consistent unit, z vertical. Checked: inside the
 container, no two boxes sharing a positive volume, placed dimensions among those allowed for
 the kind, counts within quantities, every box's whole base on the floor or on the tops of other
-boxes (ADR 0108), total weight within the payload, nothing on a non-stackable box, and the load
+boxes (ADR 0017), total weight within the payload, nothing on a non-stackable box, and the load
 on each box within its limit — loads travel down split between supporting boxes in proportion
 to contact area.
 """

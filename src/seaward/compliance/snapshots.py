@@ -10,7 +10,7 @@ delta re-screening of every organization's counterparties.
 The screening index the app uses is built from the active snapshots (not from the
 shipped files), so an imported list is screened against as soon as it is in force; it
 is cached in process and on disk under a key naming the snapshots it was built from
-(see docs/adr/0105-compliance-workflow.md).
+(see docs/adr/0011-compliance-workflow.md).
 """
 
 from __future__ import annotations

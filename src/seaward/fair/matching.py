@@ -2,7 +2,7 @@
 
 Pure core (no Django import): frozen dataclasses in, frozen dataclasses out.
 
-Method (see docs/adr/0103-fair-matching-and-scheduling.md):
+Method (see docs/adr/0005-fair-matching-and-scheduling.md):
 
 1. Text preparation. A category path ("女装 > 半身裙 > 半身裙") is split on its
    separators and repeated levels are dropped, so that a path says each thing

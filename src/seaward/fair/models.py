@@ -1,7 +1,7 @@
 """Fair: events, exhibitors, products on show, booth samples, leads, sourcing requests,
 matches, meetings and schedules.
 
-Who owns what (see docs/adr/0113-fair-web-layer.md): the organizer owns its event and
+Who owns what (see docs/adr/0006-fair-web-layer.md): the organizer owns its event and
 venues; an exhibitor owns its registration, its products on show, samples, leads and the
 product vectors; a buyer owns its sourcing requests and their matches; a meeting is owned
 by whoever asked for it and shared with the other party and the event's organizer. A

@@ -15,7 +15,7 @@ Conversions between currencies go through a pair of FX clearing accounts, one pe
 currency (the pattern of TigerBeetle and pgledger): each currency's legs balance on
 their own, so an entry never "balances" by mixing USD with CNY. Gains and losses live
 in per-currency FX accounts whose transaction balance is always zero and whose
-functional balance is the gain or loss. See docs/adr/0107-ledger-double-entry.md.
+functional balance is the gain or loss. See docs/adr/0016-ledger-double-entry.md.
 """
 
 from __future__ import annotations

@@ -9,7 +9,7 @@ one orientation) or, with many box types, a *compound block* of two simple ones
 few blocks by completing the plan greedily after each, in passes of doubling width while time
 remains; the best complete plan seen anywhere is kept.
 
-Support (ADR 0108): every space's bottom face lies wholly on the floor or on the top faces of
+Support (ADR 0017): every space's bottom face lies wholly on the floor or on the top faces of
 placed blocks, so every block — and every box in it — rests with its full base on the floor or
 on boxes. Loads are modelled as a uniform pressure: a space carries the pressure its supports
 still accept, and a block may only go there if its own column pressure fits.

@@ -10,7 +10,7 @@ pair of simple blocks (a, b), joined
 
 and kept only if its boxes fill at least MIN_FILL of its bounding box. Every box of a compound
 block rests with its whole base on the block's bottom or on a's top, so the full-support rule
-(ADR 0108) holds inside it. Only box types without load limits are joined.
+(ADR 0017) holds inside it. Only box types without load limits are joined.
 """
 
 from __future__ import annotations

@@ -31,7 +31,7 @@ class InstancePlan:
 
     placements: tuple[dict[str, float | int], ...]
     utilization: float
-    exact: bool = True  # False when lengths had to be rounded to plan (ADR 0108)
+    exact: bool = True  # False when lengths had to be rounded to plan (ADR 0017)
 
     def as_json(self) -> dict[str, Any]:
         return {"placements": list(self.placements), "utilization": self.utilization}

@@ -3,7 +3,7 @@
 Input: carton types (length × width × height in cm, weight in kg, quantity, allowed
 orientations, stackable, max load on top) and one container type or a choice of several with a
 cost each. Output: frozen plans — every carton placed inside a container, no overlaps, allowed
-orientations only, each carton's whole base on the floor or on cartons (ADR 0108), weight
+orientations only, each carton's whole base on the floor or on cartons (ADR 0017), weight
 within the payload, loads on top within each carton's limit — with the utilisation by volume
 and weight, the placements in loading order, and for a choice of types the cheapest mix found
 that holds every carton.

@@ -2,7 +2,7 @@
 
 The ledger context will provide ``seaward.ledger.services.receivable_post(...)``. Until it
 does, issuing an invoice posts nothing and :func:`post_invoice_receivable` returns False
-(see docs/adr/0106-sales-seams.md). The import is made at call time.
+(see docs/adr/0015-sales-seams.md). The import is made at call time.
 """
 
 from __future__ import annotations

@@ -2,7 +2,7 @@
 
 A quotation is shared with the buyer's own organization only once it is sent:
 ``buyer_organization`` stays empty on drafts, so the tenancy mechanism itself keeps
-drafts private (docs/adr/0106-sales-quotations-orders.md).
+drafts private (docs/adr/0012-sales-quotations-orders.md).
 """
 
 from __future__ import annotations

@@ -3,7 +3,7 @@
 Order confirmation calls :func:`gate` with the buyer, consignee and notify party. The
 compliance context provides ``seaward.compliance.services.screening_gate(parties=…)``,
 which raises a ``DomainError`` naming the blocked party. Until that module exists the
-gate passes and says so (see docs/adr/0106-sales-screening-seam.md): the import is made
+gate passes and says so (see docs/adr/0015-sales-seams.md): the import is made
 at call time so the gate starts screening as soon as compliance lands, without a change
 here.
 """
