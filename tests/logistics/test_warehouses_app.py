@@ -196,3 +196,27 @@ def test_reservation_api(client, exporter, owner, valencia, order):
     with activate(exporter):
         level = StockLevel.objects.get(warehouse=valencia, sku=pot)
         assert (level.on_hand, level.reserved) == (10, 0)
+
+
+def test_the_packing_list_names_the_cartons_of_each_planned_container(active, owner, order):
+    import io
+
+    from pypdf import PdfReader
+
+    from seaward.sales.models import DocumentKind
+    from seaward.sales.rendering import document_pdf
+    from seaward.sales.services.orders import document_issue
+
+    services.plan_create(
+        actor=owner,
+        name="",
+        cartons=services.cartons_of_order(order),
+        container_types=["20GP"],
+        order=order,
+    )
+    document = document_issue(actor=owner, order=order, kind=DocumentKind.PACKING_LIST)
+    text = "".join(
+        page.extract_text() for page in PdfReader(io.BytesIO(document_pdf(document, "en"))).pages
+    )
+    assert "Cartons by container (loading plan)" in text
+    assert "20GP" in text and "POT-24 1" in text

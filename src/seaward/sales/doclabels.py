@@ -57,6 +57,11 @@ LABELS: dict[str, dict[str, str]] = {
     "marks": {"en": "Marks and numbers", "zh": "唛头", "es": "Marcas y números"},
     "container": {"en": "Container / seal", "zh": "集装箱号 / 封号", "es": "Contenedor / precinto"},
     "per_carton": {"en": "per carton", "zh": "每箱", "es": "por caja"},
+    "by_container": {
+        "en": "Cartons by container (loading plan)",
+        "zh": "各集装箱所装箱号（装箱方案）",
+        "es": "Cajas por contenedor (plan de carga)",
+    },
     "exporter_declaration": {
         "en": "We declare that the goods described above originate in %(country)s.",
         "zh": "兹声明上述货物原产于%(country)s。",

@@ -211,6 +211,11 @@ def order_context(order: SalesOrder, document: TradeDocument, language: str) -> 
         balance=_money(order.balance_amount, order.currency, language),
         marks=order.shipping_marks.splitlines(),
     )
+    if document.kind == DocumentKind.PACKING_LIST:
+        # Carton ranges per container come from the order's loading plan, when there is one.
+        from seaward.logistics.selectors import carton_ranges_for_order
+
+        context["containers"] = carton_ranges_for_order(order)
     if document.kind in (DocumentKind.PACKING_LIST, DocumentKind.CERTIFICATE_OF_ORIGIN):
         lines = list(quotation.lines.all())
         packed, totals = pack(
