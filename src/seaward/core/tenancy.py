@@ -93,9 +93,13 @@ class TenantManager(models.Manager[M]):
         organization = require_organization()
         queryset: TenantQuerySet[M] = TenantQuerySet(self.model, using=self._db)
         shared_via: tuple[str, ...] = getattr(self.model, "shared_via", ())
-        queryset = queryset.filter(visibility_filter(self.model, organization))
-        # A path through a to-many relation could repeat rows; plain foreign keys cannot.
-        return queryset.distinct() if any("__" in field for field in shared_via) else queryset
+        condition = visibility_filter(self.model, organization)
+        if any("__" in field for field in shared_via):
+            # A path through a to-many relation could repeat rows. A subquery on the primary
+            # key removes them without DISTINCT, which would forbid SELECT … FOR UPDATE.
+            visible = self.model._base_manager.filter(condition).values("pk")
+            return queryset.filter(pk__in=visible)
+        return queryset.filter(condition)
 
     def owned(self) -> TenantQuerySet[M]:
         return self.get_queryset().owned()
