@@ -234,7 +234,7 @@ def fx_rate(
     rates: dict[date, dict[str, Decimal]] = {}
     for day, code, rate in window.values_list("date", "currency", "rate"):
         rates.setdefault(day, {})[code] = rate
-    known = FxRate.objects.values_list("currency", flat=True).distinct()
+    known = ecb_currencies()
     return fx.cross_rate(
         source,
         target,
@@ -244,6 +244,20 @@ def fx_rate(
         user_rates=user_rates,
         known_currencies=list(known),
     )
+
+
+_ecb_currencies: dict[str, tuple[str, ...]] = {}
+
+
+def ecb_currencies() -> tuple[str, ...]:
+    """Every currency the ECB file has quoted, cached per loaded version of the file."""
+    version = DataSet.objects.filter(key="fx-ecb").values_list("checksum", flat=True).first() or ""
+    if version not in _ecb_currencies:
+        _ecb_currencies.clear()
+        _ecb_currencies[version] = tuple(
+            FxRate.objects.values_list("currency", flat=True).distinct().order_by("currency")
+        )
+    return _ecb_currencies[version]
 
 
 def entered_rates(on: date) -> dict[tuple[str, str], Decimal]:
