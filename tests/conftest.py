@@ -83,12 +83,13 @@ def active(exporter) -> Iterator[object]:  # type: ignore[no-untyped-def]
         yield exporter
 
 
-@pytest.fixture(autouse=True, scope="session")
+@pytest.fixture(autouse=True)
 def _keep_test_connection_open_for_direct_wsgi_calls():  # type: ignore[no-untyped-def]
     """Direct WSGI calls (schemathesis) must not close the test's database connection.
 
-    Django's test client does this for its own requests; on PostgreSQL a closed
-    connection would end the test's transaction.
+    Django's test client does this around each of its own requests (and connects the
+    handler again afterwards, hence per test); on PostgreSQL a closed connection would
+    end the test's transaction.
     """
     from django.core.signals import request_finished, request_started
     from django.db import close_old_connections

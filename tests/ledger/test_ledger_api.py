@@ -157,18 +157,10 @@ def test_viewer_cannot_move_money(client, exporter, make_member):
 # --- schemathesis on the ledger's operations ------------------------------------------------------
 @pytest.fixture
 def ledger_schema(db):  # type: ignore[no-untyped-def]
-    from django.core.signals import request_finished, request_started
-    from django.db import close_old_connections
-
     from seaward.wsgi import application
 
-    # as Django's test client does: a WSGI request must not close the test's connection
-    # (on PostgreSQL that would end the test transaction)
-    request_started.disconnect(close_old_connections)
-    request_finished.disconnect(close_old_connections)
-    yield schemathesis.openapi.from_wsgi("/api/v1/openapi.json", application).include(tag="ledger")
-    request_started.connect(close_old_connections)
-    request_finished.connect(close_old_connections)
+    # (tests/conftest.py keeps the test's connection open across direct WSGI calls)
+    return schemathesis.openapi.from_wsgi("/api/v1/openapi.json", application).include(tag="ledger")
 
 
 @pytest.fixture

@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import pytest
 import schemathesis
-from django.core.signals import request_finished, request_started
-from django.db import close_old_connections
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -30,17 +28,6 @@ def _operations():  # type: ignore[no-untyped-def]
         operation = result.ok()
         if operation.path.startswith(PREFIXES):
             yield operation
-
-
-@pytest.fixture(autouse=True)
-def _keep_the_test_connection():  # type: ignore[no-untyped-def]
-    """Like Django's test client: keep the test's connection (and transaction) open across
-    requests, which schemathesis' WSGI transport would otherwise close after each one."""
-    request_started.disconnect(close_old_connections)
-    request_finished.disconnect(close_old_connections)
-    yield
-    request_started.connect(close_old_connections)
-    request_finished.connect(close_old_connections)
 
 
 def test_sales_and_catalog_operations_never_fail_with_a_server_error(
