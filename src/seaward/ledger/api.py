@@ -5,76 +5,34 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
-from typing import Any, TypeVar
+from typing import Any
 
-from django.db.models import Model, QuerySet
-from django.http import Http404
-from ninja import Field, File, Form, Router, Schema, Status
-from ninja.files import UploadedFile
-from ninja.pagination import PageNumberPagination, paginate
+from django.db.models import QuerySet
+from ninja import Field, Router, Schema, Status
+from ninja.pagination import paginate
 
-from seaward.core.access import MemberRequest, ensure_capability
-from seaward.core.errors import InvalidInput, gettext_noop
+from seaward.core.access import MemberRequest
 from seaward.core.money import Money, to_decimal
 from seaward.ledger import selectors, services
+from seaward.ledger.api_support import (
+    AmountText,
+    Pages,
+    can_manage,
+    can_see,
+    checked_day,
+    checked_rate,
+    get_or_404,
+)
 from seaward.ledger.models import (
     Account,
-    BankStatement,
     JournalEntry,
     Receipt,
     Receivable,
-    StatementLine,
 )
+from seaward.ledger.statement_api import router as statement_router
 from seaward.organizations.models import Party
-from seaward.organizations.roles import Capability
 
 router = Router(tags=["ledger"])
-
-
-class Pages(PageNumberPagination):
-    """Page numbers bounded so a huge ``page`` is a 422, not a database overflow."""
-
-    class Input(Schema):
-        page: int = Field(1, ge=1, le=1_000_000)
-        page_size: int | None = Field(None, ge=1, le=500)
-
-
-M = TypeVar("M", bound=Model)
-MAX_ID = 2**63 - 1
-EARLIEST, LATEST = date(1990, 1, 1), date(2200, 12, 31)
-AmountText = Field(..., min_length=1, max_length=40, description="decimal string, e.g. 9965.00")
-
-
-def _get(queryset: QuerySet[M], pk: int) -> M:
-    if not 0 < pk <= MAX_ID:
-        raise Http404
-    found = queryset.filter(pk=pk).first()
-    if found is None:
-        raise Http404
-    return found
-
-
-def _day(value: date, field: str) -> date:
-    if not EARLIEST <= value <= LATEST:
-        raise InvalidInput(gettext_noop("The date is out of range."), field=field)
-    return value
-
-
-def _rate(value: str | None, field: str) -> Decimal | None:
-    if value is None or value == "":
-        return None
-    rate = to_decimal(value, field=field)
-    if rate <= 0 or rate >= Decimal("1e9"):
-        raise InvalidInput(gettext_noop("A rate must be positive."), field=field)
-    return rate
-
-
-def _see(request: MemberRequest) -> None:
-    ensure_capability(request, Capability.SEE_MONEY)
-
-
-def _manage(request: MemberRequest) -> None:
-    ensure_capability(request, Capability.MANAGE_MONEY)
 
 
 # --- accounts and entries ------------------------------------------------------------------
@@ -126,20 +84,20 @@ class ReverseIn(Schema):
 
 @router.get("/ledger/accounts", response=list[AccountOut], summary="Accounts with balances")
 def account_list(request: MemberRequest) -> Any:
-    _see(request)
+    can_see(request)
     return selectors.accounts()
 
 
 @router.post("/ledger/accounts", response={201: AccountOut}, summary="Add a bank account")
 def account_create(request: MemberRequest, payload: AccountIn) -> Any:
-    _manage(request)
+    can_manage(request)
     return Status(201, services.account_create(actor=request.user, **payload.dict()))
 
 
 @router.get("/ledger/accounts/{account_id}", response=AccountOut, summary="One account")
 def account_get(request: MemberRequest, account_id: int) -> Any:
-    _see(request)
-    return _get(Account.objects.all(), account_id)
+    can_see(request)
+    return get_or_404(Account.objects.all(), account_id)
 
 
 @router.get(
@@ -149,8 +107,8 @@ def account_get(request: MemberRequest, account_id: int) -> Any:
 )
 @paginate(Pages)
 def account_postings(request: MemberRequest, account_id: int) -> Any:
-    _see(request)
-    account = _get(Account.objects.all(), account_id)
+    can_see(request)
+    account = get_or_404(Account.objects.all(), account_id)
     return account.postings.select_related("account").order_by("entry__entry_date", "id")
 
 
@@ -161,15 +119,15 @@ def _entries() -> QuerySet[JournalEntry]:
 @router.get("/ledger/entries", response=list[EntryOut], summary="Journal entries, newest first")
 @paginate(Pages)
 def entry_list(request: MemberRequest, kind: str = "") -> Any:
-    _see(request)
+    can_see(request)
     entries = _entries()
     return entries.filter(kind=kind) if kind else entries
 
 
 @router.get("/ledger/entries/{entry_id}", response=EntryOut, summary="One journal entry")
 def entry_get(request: MemberRequest, entry_id: int) -> Any:
-    _see(request)
-    return _get(_entries(), entry_id)
+    can_see(request)
+    return get_or_404(_entries(), entry_id)
 
 
 @router.post(
@@ -178,11 +136,11 @@ def entry_get(request: MemberRequest, entry_id: int) -> Any:
     summary="Reverse a posted entry (entries are never edited)",
 )
 def entry_reverse(request: MemberRequest, entry_id: int, payload: ReverseIn) -> Any:
-    entry = _get(JournalEntry.objects.all(), entry_id)
-    _manage(request)
-    on = _day(payload.on, "on") if payload.on else None
+    entry = get_or_404(JournalEntry.objects.all(), entry_id)
+    can_manage(request)
+    on = checked_day(payload.on, "on") if payload.on else None
     reversal = services.entry_reverse(entry=entry, on=on, actor=request.user, memo=payload.memo)
-    return Status(201, _get(_entries(), reversal.pk))
+    return Status(201, get_or_404(_entries(), reversal.pk))
 
 
 # --- receivables, receipts, settlements, revaluations -------------------------------------------
@@ -217,22 +175,22 @@ class ReceivableOut(Schema):
 @router.get("/ledger/receivables", response=list[ReceivableOut], summary="Invoice receivables")
 @paginate(Pages)
 def receivable_list(request: MemberRequest, status: str = "") -> Any:
-    _see(request)
+    can_see(request)
     return selectors.receivables(status=status)
 
 
 @router.post("/ledger/receivables", response={201: ReceivableOut}, summary="Post a receivable")
 def receivable_create(request: MemberRequest, payload: ReceivableIn) -> Any:
-    _manage(request)
-    buyer = _get(Party.objects.all(), payload.buyer_id)
-    invoice_date = _day(payload.invoice_date, "invoice_date")
+    can_manage(request)
+    buyer = get_or_404(Party.objects.all(), payload.buyer_id)
+    invoice_date = checked_day(payload.invoice_date, "invoice_date")
     receivable = services.receivable_post_invoice(
         invoice_number=payload.invoice_number,
         buyer=buyer,
         amount=Money.of(payload.amount, payload.currency),
         invoice_date=invoice_date,
-        due_date=_day(payload.due_date, "due_date") if payload.due_date else None,
-        rate=_rate(payload.rate, "rate"),
+        due_date=checked_day(payload.due_date, "due_date") if payload.due_date else None,
+        rate=checked_rate(payload.rate, "rate"),
         actor=request.user,
     )
     return Status(201, receivable)
@@ -240,8 +198,8 @@ def receivable_create(request: MemberRequest, payload: ReceivableIn) -> Any:
 
 @router.get("/ledger/receivables/{receivable_id}", response=ReceivableOut, summary="One receivable")
 def receivable_get(request: MemberRequest, receivable_id: int) -> Any:
-    _see(request)
-    return _get(selectors.receivables(), receivable_id)
+    can_see(request)
+    return get_or_404(selectors.receivables(), receivable_id)
 
 
 class AllocationIn(Schema):
@@ -297,22 +255,22 @@ class ApplyIn(Schema):
 @router.get("/ledger/receipts", response=list[ReceiptOut], summary="Receipts")
 @paginate(Pages)
 def receipt_list(request: MemberRequest) -> Any:
-    _see(request)
+    can_see(request)
     return selectors.receipts().prefetch_related("allocations")
 
 
 @router.post("/ledger/receipts", response={201: ReceiptOut}, summary="Record a receipt")
 def receipt_create(request: MemberRequest, payload: ReceiptIn) -> Any:
-    _manage(request)
-    account = _get(Account.objects.all(), payload.account_id)
-    payer = _get(Party.objects.all(), payload.payer_id) if payload.payer_id else None
+    can_manage(request)
+    account = get_or_404(Account.objects.all(), payload.account_id)
+    payer = get_or_404(Party.objects.all(), payload.payer_id) if payload.payer_id else None
     allocations = [
-        (_get(Receivable.objects.all(), a.receivable_id), to_decimal(a.amount))
+        (get_or_404(Receivable.objects.all(), a.receivable_id), to_decimal(a.amount))
         for a in payload.allocations
     ]
     receipt = services.receipt_record(
         account=account,
-        received_on=_day(payload.received_on, "received_on"),
+        received_on=checked_day(payload.received_on, "received_on"),
         net_amount=Money.of(payload.net_amount, payload.currency),
         charges=to_decimal(payload.charges, field="charges"),
         charge_bearer=payload.charge_bearer,
@@ -320,7 +278,7 @@ def receipt_create(request: MemberRequest, payload: ReceiptIn) -> Any:
         payer_name=payload.payer_name,
         allocations=allocations,
         reference=payload.reference,
-        rate=_rate(payload.rate, "rate"),
+        rate=checked_rate(payload.rate, "rate"),
         actor=request.user,
     )
     return Status(201, receipt)
@@ -328,8 +286,8 @@ def receipt_create(request: MemberRequest, payload: ReceiptIn) -> Any:
 
 @router.get("/ledger/receipts/{receipt_id}", response=ReceiptOut, summary="One receipt")
 def receipt_get(request: MemberRequest, receipt_id: int) -> Any:
-    _see(request)
-    return _get(selectors.receipts(), receipt_id)
+    can_see(request)
+    return get_or_404(selectors.receipts(), receipt_id)
 
 
 @router.post(
@@ -338,14 +296,14 @@ def receipt_get(request: MemberRequest, receipt_id: int) -> Any:
     summary="Apply unapplied cash of a receipt to an invoice",
 )
 def receipt_allocate(request: MemberRequest, receipt_id: int, payload: ApplyIn) -> Any:
-    receipt = _get(Receipt.objects.all(), receipt_id)
-    _manage(request)
-    receivable = _get(Receivable.objects.all(), payload.receivable_id)
+    receipt = get_or_404(Receipt.objects.all(), receipt_id)
+    can_manage(request)
+    receivable = get_or_404(Receivable.objects.all(), payload.receivable_id)
     allocation = services.receipt_allocate(
         receipt=receipt,
         receivable=receivable,
         amount=to_decimal(payload.amount),
-        on=_day(payload.on, "on") if payload.on else None,
+        on=checked_day(payload.on, "on") if payload.on else None,
         actor=request.user,
     )
     return Status(201, allocation)
@@ -381,20 +339,20 @@ class SettlementOut(Schema):
 @router.get("/ledger/settlements", response=list[SettlementOut], summary="FX settlements")
 @paginate(Pages)
 def settlement_list(request: MemberRequest) -> Any:
-    _see(request)
+    can_see(request)
     return selectors.settlements()
 
 
 @router.post("/ledger/settlements", response={201: SettlementOut}, summary="Settle FX (结汇)")
 def settlement_create(request: MemberRequest, payload: SettlementIn) -> Any:
-    _manage(request)
+    can_manage(request)
     settlement = services.settlement_post(
-        source_account=_get(Account.objects.all(), payload.source_account_id),
-        target_account=_get(Account.objects.all(), payload.target_account_id),
+        source_account=get_or_404(Account.objects.all(), payload.source_account_id),
+        target_account=get_or_404(Account.objects.all(), payload.target_account_id),
         amount=Money.of(payload.amount, payload.currency),
-        bank_rate=_rate(payload.bank_rate, "bank_rate") or Decimal(0),
-        mid_rate=_rate(payload.mid_rate, "mid_rate"),
-        settled_on=_day(payload.settled_on, "settled_on"),
+        bank_rate=checked_rate(payload.bank_rate, "bank_rate") or Decimal(0),
+        mid_rate=checked_rate(payload.mid_rate, "mid_rate"),
+        settled_on=checked_day(payload.settled_on, "settled_on"),
         reference=payload.reference,
         actor=request.user,
     )
@@ -418,7 +376,7 @@ class RevaluationOut(Schema):
 
 @router.get("/ledger/revaluations", response=list[RevaluationOut], summary="Revaluations")
 def revaluation_list(request: MemberRequest) -> Any:
-    _see(request)
+    can_see(request)
     return selectors.revaluations()
 
 
@@ -426,245 +384,19 @@ def revaluation_list(request: MemberRequest) -> Any:
     "/ledger/revaluations", response={201: RevaluationOut}, summary="Revalue at period end"
 )
 def revaluation_create(request: MemberRequest, payload: RevaluationIn) -> Any:
-    _manage(request)
+    can_manage(request)
     rates = {}
     for currency, text in list(payload.rates.items())[:20]:
-        rate = _rate(text, "rates")
+        rate = checked_rate(text, "rates")
         if rate is not None:
             rates[currency] = rate
     revaluation = services.revaluation_run(
-        period_end=_day(payload.period_end, "period_end"), user_rates=rates, actor=request.user
+        period_end=checked_day(payload.period_end, "period_end"),
+        user_rates=rates,
+        actor=request.user,
     )
     return Status(201, revaluation)
 
 
-# --- statements and reconciliation ---------------------------------------------------------------
-class LineOut(Schema):
-    id: int
-    position: int
-    amount: Decimal
-    currency: str
-    booking_date: date | None
-    value_date: date | None
-    reference: str
-    counterparty: str
-    remittance: str
-    status: str
-    confidence: Decimal | None
-    match_kind: str
-    match_keys: list[int]
-    match_charges: Decimal | None
-    match_reasons: list[str]
-    receipt_id: int | None
-
-
-class StatementOut(Schema):
-    id: int
-    format: str
-    account_id: int | None
-    account_number: str
-    statement_id: str
-    currency: str
-    opening_balance: Decimal | None
-    closing_balance: Decimal | None
-    opening_date: date | None
-    closing_date: date | None
-    balance_difference: Decimal | None
-    confirmed_unbalanced: bool
-    warnings: list[str]
-
-
-class StatementDetailOut(StatementOut):
-    lines: list[LineOut]
-
-
-class ImportOut(Schema):
-    created: list[StatementOut]
-    duplicates: list[StatementOut]
-    auto_posted: int
-    suggested: int
-
-
-@router.get("/ledger/statements", response=list[StatementOut], summary="Imported statements")
-@paginate(Pages)
-def statement_list(request: MemberRequest) -> Any:
-    _see(request)
-    return selectors.statements()
-
-
-@router.post(
-    "/ledger/statements",
-    response={201: ImportOut},
-    summary="Import an MT940/MT942/camt.052/053/054 file (idempotent)",
-)
-def statement_upload(
-    request: MemberRequest,
-    file: File[UploadedFile],
-    confirm_unbalanced: Form[bool] = False,
-) -> Any:
-    _manage(request)
-    data = file.read(services.statements.MAX_UPLOAD_BYTES + 1) if file.size is not None else b""
-    result = services.statement_import(
-        data=data,
-        file_name=file.name or "",
-        actor=request.user,
-        confirm_unbalanced=confirm_unbalanced,
-    )
-    return Status(201, result)
-
-
-@router.get(
-    "/ledger/statements/{statement_id}",
-    response=StatementDetailOut,
-    summary="One statement with its lines",
-)
-def statement_get(request: MemberRequest, statement_id: int) -> Any:
-    _see(request)
-    return _get(BankStatement.objects.prefetch_related("lines"), statement_id)
-
-
-@router.get(
-    "/ledger/reconciliation", response=list[LineOut], summary="Lines waiting for confirmation"
-)
-def reconciliation_queue(request: MemberRequest) -> Any:
-    _see(request)
-    return selectors.reconciliation_queue()
-
-
-@router.post(
-    "/ledger/statement-lines/{line_id}/confirm",
-    response=LineOut,
-    summary="Confirm the suggested match of a statement line (posts the receipt)",
-)
-def line_confirm(request: MemberRequest, line_id: int) -> Any:
-    line = _get(StatementLine.objects.all(), line_id)
-    _manage(request)
-    return services.line_confirm(line=line, actor=request.user)
-
-
-# --- reports -------------------------------------------------------------------------
-class TrialRowOut(Schema):
-    account_id: int
-    code: str
-    currency: str
-    balance: Decimal
-    functional: Decimal
-
-
-class TrialBalanceOut(Schema):
-    currency: str
-    on: date | None
-    rows: list[TrialRowOut]
-    total_debit: Decimal
-    total_credit: Decimal
-
-
-@router.get("/ledger/reports/trial-balance", response=TrialBalanceOut, summary="Trial balance")
-def trial_balance(request: MemberRequest, on: date | None = None) -> Any:
-    _see(request)
-    report = selectors.trial_balance(_day(on, "on") if on else None)
-    return {
-        "currency": report.currency,
-        "on": report.on,
-        "rows": [
-            {
-                "account_id": r.account.pk,
-                "code": r.account.code,
-                "currency": r.account.currency,
-                "balance": r.balance,
-                "functional": r.functional,
-            }
-            for r in report.rows
-        ],
-        "total_debit": report.total_debit,
-        "total_credit": report.total_credit,
-    }
-
-
-class AgingRowOut(Schema):
-    buyer_id: int
-    buyer: str
-    currency: str
-    buckets: dict[str, Decimal]
-    total: Decimal
-    functional: Decimal
-
-
-class AgingOut(Schema):
-    on: date
-    currency: str
-    rows: list[AgingRowOut]
-    functional_by_bucket: dict[str, Decimal]
-    total_functional: Decimal
-    dso: Decimal | None
-
-
-@router.get("/ledger/reports/aging", response=AgingOut, summary="AR aging by buyer, and DSO")
-def aging(request: MemberRequest) -> Any:
-    _see(request)
-    report = selectors.ar_aging()
-    return {**report.__dict__, "dso": selectors.dso()}
-
-
-class ExposureRowOut(Schema):
-    currency: str
-    receivables: Decimal
-    bank: Decimal
-    advances: Decimal
-    net: Decimal
-    carrying: Decimal
-    rate: Decimal | None
-    rate_source: str
-    value: Decimal | None
-    one_percent: Decimal | None
-
-
-class ExposureOut(Schema):
-    currency: str
-    rows: list[ExposureRowOut]
-    total_value: Decimal
-    total_one_percent: Decimal
-
-
-@router.get(
-    "/ledger/reports/exposure",
-    response=ExposureOut,
-    summary="FX exposure by currency and what a 1 % move does",
-)
-def exposure(request: MemberRequest) -> Any:
-    _see(request)
-    return selectors.fx_exposure()
-
-
-class CashRowOut(Schema):
-    account_id: int
-    code: str
-    currency: str
-    balance: Decimal
-    functional: Decimal
-
-
-class CashOut(Schema):
-    currency: str
-    rows: list[CashRowOut]
-    total_functional: Decimal
-
-
-@router.get("/ledger/reports/cash", response=CashOut, summary="Cash position by bank account")
-def cash(request: MemberRequest) -> Any:
-    _see(request)
-    report = selectors.cash_position()
-    return {
-        "currency": report.currency,
-        "rows": [
-            {
-                "account_id": r.account.pk,
-                "code": r.account.code,
-                "currency": r.account.currency,
-                "balance": r.balance,
-                "functional": r.functional,
-            }
-            for r in report.rows
-        ],
-        "total_functional": report.total_functional,
-    }
+# Statements, reconciliation and reports live in their own module.
+router.add_router("", statement_router)
