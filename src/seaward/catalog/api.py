@@ -8,27 +8,19 @@ from typing import Any
 
 from django.shortcuts import get_object_or_404
 from ninja import Field, Router, Schema, Status
-from ninja.pagination import PageNumberPagination, paginate
+from ninja.pagination import paginate
 
 from seaward.catalog import selectors, services
 from seaward.catalog.models import Product
 from seaward.catalog.pricing import Tier
 from seaward.core.access import MemberRequest, ensure_capability
+from seaward.core.apitypes import MAX_ID, Pages
 from seaward.core.errors import NotFound
 from seaward.organizations.roles import Capability
 
 router = Router(tags=["catalog"])
 
 Quantity = Field(..., ge=1, le=1_000_000_000)
-MAX_ID = 2**63 - 1  # PostgreSQL bigint: a larger id cannot exist (and would be a 500)
-
-
-class Pages(PageNumberPagination):
-    """Page numbers bounded so that the SQL offset stays a valid bigint."""
-
-    class Input(Schema):
-        page: int = Field(1, ge=1, le=1_000_000)
-        page_size: int | None = Field(None, ge=1, le=500)
 
 
 class TierIn(Schema):

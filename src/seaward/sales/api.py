@@ -12,9 +12,10 @@ from django.db.models import QuerySet
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from ninja import Field, Router, Schema, Status
-from ninja.pagination import PageNumberPagination, paginate
+from ninja.pagination import paginate
 
 from seaward.core.access import MemberRequest, ensure_capability
+from seaward.core.apitypes import MAX_ID, Pages
 from seaward.core.errors import NotFound
 from seaward.core.money import Money, minor_units
 from seaward.organizations.models import Party
@@ -310,17 +311,6 @@ def _party_or_none(party_id: int | None, field: str) -> Party | None:
 
         raise InvalidInput(gettext_noop("Unknown party."), field=field)
     return party
-
-
-MAX_ID = 2**63 - 1  # PostgreSQL bigint: a larger id cannot exist (and would be a 500)
-
-
-class Pages(PageNumberPagination):
-    """Page numbers bounded so that the SQL offset stays a valid bigint."""
-
-    class Input(Schema):
-        page: int = Field(1, ge=1, le=1_000_000)
-        page_size: int | None = Field(None, ge=1, le=500)
 
 
 def _quotation(quotation_id: int) -> Quotation:
