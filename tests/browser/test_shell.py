@@ -15,15 +15,15 @@ def test_login_switch_language_and_organization(page, exporter, other_exporter, 
     assert page.locator("[data-testid=dashboard-org]").inner_text() == exporter.name
 
     # when: the user picks 中文 in the language switcher
-    page.select_option("[data-testid=language-switch]", "zh-hans")
-    page.wait_for_load_state("networkidle")
+    with page.expect_navigation():  # the switcher submits its form on change
+        page.select_option("[data-testid=language-switch]", "zh-hans")
     # then: the navigation is translated
     nav_text = page.locator("[data-testid=main-nav]").inner_text()
     assert "仪表盘" in nav_text and "往来方" in nav_text
 
     # when: the user switches organization
-    page.select_option("[data-testid=org-switch]", str(other_exporter.pk))
-    page.wait_for_load_state("networkidle")
+    with page.expect_navigation():
+        page.select_option("[data-testid=org-switch]", str(other_exporter.pk))
     assert page.locator("[data-testid=dashboard-org]").inner_text() == other_exporter.name
     assert not [e for e in page.console_errors if "Content Security Policy" in e]
 
